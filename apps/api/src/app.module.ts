@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { PrismaClient } from '@conflux/db';
+import { ErrorFilter } from './common/error-filter';
+import { DatabaseModule, type DatabaseInfo } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import type { Settings } from './config/settings';
+import { loggerOptions } from './config/logger';
+
+export interface AppModuleOptions {
+  settings: Settings;
+  prisma: PrismaClient;
+  database: DatabaseInfo;
+}
+
+@Module({})
+export class AppModule {
+  static register({ settings, prisma, database }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [LoggerModule.forRoot(loggerOptions(settings)), DatabaseModule.forClient(prisma, database), HealthModule],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, wherever this file was compiled to (apps/api/src or apps/api/dist). */
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+const boolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every setting Conflux reads, with its default. `.env.example` lists the same names;
+ * keep the two together.
+ */
+const SettingsSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  CONFLUX_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.conflux')),
+  CONFLUX_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  CONFLUX_API_HOST: z.string().default('127.0.0.1'),
+  CONFLUX_API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  CONFLUX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONFLUX_WORKER_ENABLED: boolean.default(true),
+  CONFLUX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+});
+
+export interface Settings {
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  api: { host: string; port: number };
+  logLevel: z.infer<typeof SettingsSchema>['CONFLUX_LOG_LEVEL'];
+  worker: { enabled: boolean; concurrency: number };
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = SettingsSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid settings:\n${problems}`);
+  }
+  const s = parsed.data;
+  return {
+    databaseUrl: s.DATABASE_URL,
+    dataDir: path.resolve(s.CONFLUX_DATA_DIR),
+    embeddedPostgresPort: s.CONFLUX_EMBEDDED_PG_PORT,
+    api: { host: s.CONFLUX_API_HOST, port: s.CONFLUX_API_PORT },
+    logLevel: s.CONFLUX_LOG_LEVEL,
+    worker: { enabled: s.CONFLUX_WORKER_ENABLED, concurrency: s.CONFLUX_WORKER_CONCURRENCY },
+  };
+}

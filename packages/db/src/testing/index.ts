@@ -1,0 +1,3 @@
+export * from './test-database';
+export * from './jest-global';
+export * from './reset';
