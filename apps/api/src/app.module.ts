@@ -6,6 +6,10 @@ import type { PrismaClient } from '@conflux/db';
 import { ErrorFilter } from './common/error-filter';
 import { DatabaseModule, type DatabaseInfo } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { SettingsModule } from './config/settings.module';
 import type { Settings } from './config/settings';
 import { loggerOptions } from './config/logger';
 
@@ -20,7 +24,15 @@ export class AppModule {
   static register({ settings, prisma, database }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [LoggerModule.forRoot(loggerOptions(settings)), DatabaseModule.forClient(prisma, database), HealthModule],
+      imports: [
+        LoggerModule.forRoot(loggerOptions(settings)),
+        SettingsModule.forSettings(settings),
+        DatabaseModule.forClient(prisma, database),
+        AuthModule,
+        HealthModule,
+        UsersModule,
+        ApiTokensModule,
+      ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { bootDatabase, createLog, Shutdown } from './boot';
 import { loadSettings } from './config/settings';
 import { startWorker } from './worker/worker';
+import { ensureFirstAdmin } from './auth/first-admin';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, API, in-process worker. */
 async function main() {
@@ -10,6 +11,7 @@ async function main() {
   const log = createLog(settings);
   const shutdown = new Shutdown(log);
   const { database, prisma } = await bootDatabase(settings, log, shutdown);
+  await ensureFirstAdmin(prisma, settings, log);
 
   // The worker starts first, so a healthy API means everything is up.
   if (settings.worker.enabled) {

@@ -1,2 +1,6 @@
 export * from './errors';
 export * from './health';
+export * from './pagination';
+export * from './auth';
+export * from './users';
+export * from './api-tokens';

@@ -21,6 +21,12 @@ const SettingsSchema = z.object({
   CONFLUX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONFLUX_WORKER_ENABLED: boolean.default(true),
   CONFLUX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  CONFLUX_SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
+  CONFLUX_COOKIE_SECURE: boolean.default(false),
+  // Express "trust proxy": whose X-Forwarded-For to believe for the client address (the web app's proxy is on loopback).
+  CONFLUX_TRUST_PROXY: z.string().default('loopback'),
+  CONFLUX_ADMIN_EMAIL: z.string().email().optional(),
+  CONFLUX_ADMIN_PASSWORD: z.string().min(12).optional(),
 });
 
 export interface Settings {
@@ -30,6 +36,12 @@ export interface Settings {
   api: { host: string; port: number };
   logLevel: z.infer<typeof SettingsSchema>['CONFLUX_LOG_LEVEL'];
   worker: { enabled: boolean; concurrency: number };
+  auth: {
+    sessionTtlMs: number;
+    cookieSecure: boolean;
+    trustProxy: string;
+    firstAdmin: { email?: string; password?: string };
+  };
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -48,5 +60,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     api: { host: s.CONFLUX_API_HOST, port: s.CONFLUX_API_PORT },
     logLevel: s.CONFLUX_LOG_LEVEL,
     worker: { enabled: s.CONFLUX_WORKER_ENABLED, concurrency: s.CONFLUX_WORKER_CONCURRENCY },
+    auth: {
+      sessionTtlMs: s.CONFLUX_SESSION_TTL_HOURS * 3_600_000,
+      cookieSecure: s.CONFLUX_COOKIE_SECURE,
+      trustProxy: s.CONFLUX_TRUST_PROXY,
+      firstAdmin: { email: s.CONFLUX_ADMIN_EMAIL?.toLowerCase(), password: s.CONFLUX_ADMIN_PASSWORD },
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { HealthResponse } from '@conflux/contracts';
 import { HealthService } from './health.service';
 import { openApiSchema } from '../common/openapi';
+import { Public } from '../auth/decorators';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** Database reachable and migrations current: 200; otherwise 503 with the same body. */
+  @Public()
   @Get()
   @ApiOkResponse({ description: 'Healthy', schema: openApiSchema(HealthResponse) })
   @ApiServiceUnavailableResponse({ description: 'Database unreachable or migrations pending' })
