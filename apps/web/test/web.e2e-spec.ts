@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { freePort, startWeb, type RunningWeb } from './next-server';
 
 /**
- * The production build of the web app: its first screen renders the admin shell, and
- * /api/* reaches the API given by CONFLUX_API_URL at run time (here a local HTTP server
- * that records what it receives).
+ * The production build of the web app: pages wait for the session, /login serves the
+ * sign-in form, and /api/* reaches the API given by CONFLUX_API_URL at run time (here a
+ * local HTTP server that records what it receives).
  */
 describe('web app', () => {
   let api: http.Server;
@@ -35,14 +35,30 @@ describe('web app', () => {
     await new Promise((resolve) => api?.close(resolve));
   });
 
-  it('serves the admin shell with its navigation', async () => {
+  it('serves pages behind the session check, with security headers', async () => {
     const response = await fetch(web.url);
     expect(response.status).toBe(200);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     const html = await response.text();
     expect(html).toContain('<title>Conflux</title>');
-    for (const area of ['Systems', 'Dataflows', 'Runs', 'Components', 'Forms', 'Bundles', 'Users']) {
-      expect(html).toContain(area);
+    // What the navigation shows depends on who signs in, which only the browser learns.
+    expect(html).toContain('Checking your session');
+    expect(html).not.toContain('aria-label="Main"');
+  });
+
+  it('serves the sign-in form with labelled fields and no sidebar', async () => {
+    const response = await fetch(`${web.url}/login`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const label of ['Email', 'Password']) {
+      const id = new RegExp(`<label for="([^"]+)">${label}</label>`).exec(html)?.[1];
+      expect(id).toBeDefined();
+      expect(html).toMatch(new RegExp(`<input[^>]*id="${id}"`));
     }
+    expect(html).toMatch(/<button type="submit"[^>]*>Sign in<\/button>/);
+    expect(html).not.toContain('class="sidebar"');
   });
 
   it('forwards API calls with their method, query, body and cookies, and returns every Set-Cookie', async () => {

@@ -1,3 +1,5 @@
+import type { Role } from '@conflux/contracts';
+
 export interface NavItem {
   href: string;
   label: string;
@@ -5,41 +7,82 @@ export interface NavItem {
   description: string;
   /** Areas whose screens have not landed yet are listed but not linked. */
   available: boolean;
+  /** Who sees the item and may open its pages (the API enforces the same rule). */
+  roles: readonly Role[];
 }
 
 export interface NavSection {
   title: string;
   items: NavItem[];
+  /** A line under the section's items, for the roles in `noteFor`. */
+  note?: string;
+  noteFor?: readonly Role[];
 }
+
+const everyone: readonly Role[] = ['admin', 'user'];
+const admins: readonly Role[] = ['admin'];
 
 export const navigation: NavSection[] = [
   {
     title: 'Overview',
-    items: [{ href: '/', label: 'Status', description: 'Health of this installation', available: true }],
+    items: [{ href: '/', label: 'Status', description: 'Health of this installation', available: true, roles: everyone }],
+    note: 'Forms granted to you will appear here.',
+    noteFor: ['user'],
   },
   {
     title: 'Integrations',
     items: [
-      { href: '/systems', label: 'Systems', description: 'External systems, their connectors and endpoints', available: false },
+      {
+        href: '/systems',
+        label: 'Systems',
+        description: 'External systems, their connectors and endpoints',
+        available: false,
+        roles: admins,
+      },
     ],
   },
   {
     title: 'Build',
     items: [
-      { href: '/components', label: 'Components', description: 'Entity models, records and display functions', available: false },
-      { href: '/dataflows', label: 'Dataflows', description: 'Steps that call systems and shape the model', available: false },
-      { href: '/forms', label: 'Forms', description: 'What end users fill in to start dataflows', available: false },
+      { href: '/components', label: 'Components', description: 'Entity models, records and display functions', available: false, roles: admins },
+      { href: '/dataflows', label: 'Dataflows', description: 'Steps that call systems and shape the model', available: false, roles: admins },
+      { href: '/forms', label: 'Forms', description: 'What end users fill in to start dataflows', available: false, roles: admins },
     ],
   },
   {
     title: 'Operate',
     items: [
-      { href: '/runs', label: 'Runs', description: 'Every dataflow execution, step by step', available: false },
-      { href: '/bundles', label: 'Bundles', description: 'Export and import configuration', available: false },
+      { href: '/runs', label: 'Runs', description: 'Every dataflow execution, step by step', available: false, roles: admins },
+      { href: '/bundles', label: 'Bundles', description: 'Export and import configuration', available: false, roles: admins },
     ],
   },
   {
     title: 'Administration',
-    items: [{ href: '/users', label: 'Users', description: 'Accounts, roles and API tokens', available: false }],
+    items: [
+      { href: '/users', label: 'Users', description: 'Accounts and their roles', available: true, roles: admins },
+      { href: '/api-tokens', label: 'API tokens', description: 'Tokens for scripts that call the API', available: true, roles: admins },
+    ],
   },
 ];
+
+/** The navigation as `role` sees it: only its items, and sections that keep something to show. */
+export function navigationFor(role: Role): NavSection[] {
+  return navigation
+    .map((section) => ({
+      ...section,
+      items: section.items.filter((item) => item.roles.includes(role)),
+      note: section.noteFor?.includes(role) ? section.note : undefined,
+    }))
+    .filter((section) => section.items.length > 0 || section.note);
+}
+
+/** Whether `role` may open `pathname`: the roles of the navigation item it belongs to; anyone for other pages. */
+export function canOpen(pathname: string, role: Role): boolean {
+  const item = navigation
+    .flatMap((section) => section.items)
+    .filter((candidate) => candidate.href !== '/' && (pathname === candidate.href || pathname.startsWith(`${candidate.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return !item || item.roles.includes(role);
+}
+
+export const roleLabels: Record<Role, string> = { admin: 'Admin', user: 'User' };

@@ -1,0 +1,1 @@
+export { ApiTokensPage as default } from '@/features/api-tokens/api-tokens-page';
