@@ -10,28 +10,38 @@ import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { SettingsModule } from './config/settings.module';
+import { SecretsModule } from './secrets/secrets.module';
+import { CatalogModule } from './catalog.module';
+import { RunsModule } from './runs/runs.module';
 import type { Settings } from './config/settings';
 import { loggerOptions } from './config/logger';
 
 export interface AppModuleOptions {
   settings: Settings;
+  /** Seals stored secrets (see secrets/secret-key.ts). */
+  secretKey: string;
   prisma: PrismaClient;
   database: DatabaseInfo;
+  /** Where logs go instead of stdout (tests). */
+  logStream?: NodeJS.WritableStream;
 }
 
 @Module({})
 export class AppModule {
-  static register({ settings, prisma, database }: AppModuleOptions): DynamicModule {
+  static register({ settings, secretKey, prisma, database, logStream }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerOptions(settings)),
+        LoggerModule.forRoot(loggerOptions(settings, logStream)),
         SettingsModule.forSettings(settings),
         DatabaseModule.forClient(prisma, database),
+        SecretsModule.forKey(secretKey, settings.secrets.previousKeys),
         AuthModule,
         HealthModule,
         UsersModule,
         ApiTokensModule,
+        CatalogModule,
+        RunsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

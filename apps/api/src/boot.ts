@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { createPrismaClient, deployMigrations, resolveDatabase, type PrismaClient, type ResolvedDatabase } from '@conflux/db';
 import type { Settings } from './config/settings';
+import { migrateQueue } from './worker/worker';
 
 export interface BootedDatabase {
   database: ResolvedDatabase;
@@ -27,6 +28,7 @@ export async function bootDatabase(settings: Settings, log: Logger, shutdown: Sh
   try {
     const applied = await deployMigrations(database.url);
     log.info({ applied }, applied.length ? 'migrations applied' : 'database schema is current');
+    await migrateQueue(database.url, log);
   } catch (error) {
     await database.stop();
     throw error;

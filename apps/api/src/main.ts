@@ -4,6 +4,8 @@ import { bootDatabase, createLog, Shutdown } from './boot';
 import { loadSettings } from './config/settings';
 import { startWorker } from './worker/worker';
 import { ensureFirstAdmin } from './auth/first-admin';
+import { resolveSecretKey } from './secrets/secret-key';
+import { createSecretBox } from '@conflux/engine';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, API, in-process worker. */
 async function main() {
@@ -12,14 +14,22 @@ async function main() {
   const shutdown = new Shutdown(log);
   const { database, prisma } = await bootDatabase(settings, log, shutdown);
   await ensureFirstAdmin(prisma, settings, log);
+  const secretKey = await resolveSecretKey(settings, log);
 
   // The worker starts first, so a healthy API means everything is up.
   if (settings.worker.enabled) {
-    const worker = await startWorker({ connectionString: database.url, concurrency: settings.worker.concurrency, log });
+    const worker = await startWorker({
+      connectionString: database.url,
+      concurrency: settings.worker.concurrency,
+      log,
+      prisma,
+      secretBox: createSecretBox(secretKey, { previousKeys: settings.secrets.previousKeys }),
+      settings,
+    });
     shutdown.defer(() => worker.stop());
   }
 
-  const app = await createApp({ settings, prisma, database: { url: database.url, embedded: database.embedded } });
+  const app = await createApp({ settings, secretKey, prisma, database: { url: database.url, embedded: database.embedded } });
   shutdown.defer(() => app.close());
   await app.listen(settings.api.port, settings.api.host);
   const address = `http://${settings.api.host}:${settings.api.port}`;

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { bootDatabase, createLog, Shutdown } from './boot';
 import { loadSettings } from './config/settings';
 import { startWorker } from './worker/worker';
+import { resolveSecretKey } from './secrets/secret-key';
+import { createSecretBox } from '@conflux/engine';
 
 /**
  * `npm run worker -w @conflux/api`: a worker without the HTTP API, for adding capacity on
@@ -13,7 +15,15 @@ async function main() {
   const shutdown = new Shutdown(log);
   const { prisma, database } = await bootDatabase(settings, log, shutdown);
   shutdown.defer(() => prisma.$disconnect());
-  const worker = await startWorker({ connectionString: database.url, concurrency: settings.worker.concurrency, log });
+  const secretKey = await resolveSecretKey(settings, log);
+  const worker = await startWorker({
+    connectionString: database.url,
+    concurrency: settings.worker.concurrency,
+    log,
+    prisma,
+    secretBox: createSecretBox(secretKey, { previousKeys: settings.secrets.previousKeys }),
+    settings,
+  });
   shutdown.defer(() => worker.stop());
 }
 

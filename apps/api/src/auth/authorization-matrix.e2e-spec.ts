@@ -32,6 +32,37 @@ const MATRIX: Record<string, Access> = {
   'GET /api/api-tokens': 'admin',
   'POST /api/api-tokens': 'admin',
   'DELETE /api/api-tokens/:id': 'admin',
+  'GET /api/systems': 'admin',
+  'POST /api/systems': 'admin',
+  'GET /api/systems/:id': 'admin',
+  'PATCH /api/systems/:id': 'admin',
+  'DELETE /api/systems/:id': 'admin',
+  'GET /api/systems/:systemId/connectors': 'admin',
+  'POST /api/systems/:systemId/connectors': 'admin',
+  'GET /api/connectors/:id': 'admin',
+  'PATCH /api/connectors/:id': 'admin',
+  'DELETE /api/connectors/:id': 'admin',
+  'POST /api/connectors/:id/test': 'admin',
+  'GET /api/connectors/:connectorId/endpoints': 'admin',
+  'POST /api/connectors/:connectorId/endpoints': 'admin',
+  'POST /api/connectors/:connectorId/endpoints/import/preview': 'admin',
+  'POST /api/connectors/:connectorId/endpoints/import': 'admin',
+  'GET /api/endpoints/:id': 'admin',
+  'PATCH /api/endpoints/:id': 'admin',
+  'DELETE /api/endpoints/:id': 'admin',
+  'POST /api/endpoints/:id/try': 'admin',
+  'GET /api/dataflows': 'admin',
+  'POST /api/dataflows': 'admin',
+  'GET /api/dataflows/:key': 'admin',
+  'GET /api/dataflows/:key/versions/:version': 'admin',
+  'PUT /api/dataflows/:key/draft': 'admin',
+  'POST /api/dataflows/:key/publish': 'admin',
+  'DELETE /api/dataflows/:key': 'admin',
+  'POST /api/dataflows/:key/runs': 'admin',
+  'GET /api/runs': 'signed-in',
+  'GET /api/runs/:id': 'signed-in',
+  'POST /api/runs/:id/cancel': 'admin',
+  'GET /api/runs/:id/events': 'signed-in',
 };
 
 describe('authorization matrix', () => {
@@ -61,7 +92,8 @@ describe('authorization matrix', () => {
   // Params get a fresh UUID (nothing there): an allowed caller gets 404 or 400, never 401/403.
   const call = (key: string, headers: Record<string, string>) => {
     const [method, path] = key.split(' ') as [string, string];
-    const url = path.replace(/:\w+/g, randomUUID());
+    // `:version` must be a number to reach the handler; every other parameter is a UUID or a key.
+    const url = path.replace(':version', '1').replace(/:\w+/g, randomUUID());
     const server = subject.app.getHttpServer();
     const req = request(server)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url).set(headers);
     // Logout would end the shared session for the rest of the test; the body is irrelevant otherwise.

@@ -44,14 +44,16 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      const payload = typeof raw === 'string' ? { message: raw } : (raw as { message?: unknown; issues?: ValidationIssue[] });
+      const payload =
+        typeof raw === 'string' ? { message: raw } : (raw as { message?: unknown; issues?: ValidationIssue[]; dependents?: unknown[] });
       const message = Array.isArray(payload.message) ? payload.message.join('; ') : String(payload.message ?? exception.message);
       return {
         statusCode: status,
         error: HttpStatus[status]?.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') ?? 'Error',
         message,
         ...(payload.issues ? { issues: payload.issues } : {}),
-      };
+        ...(payload.dependents ? { dependents: payload.dependents } : {}),
+      } as ErrorBody;
     }
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side.' };

@@ -11,13 +11,13 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export function loggerOptions(settings: Pick<Settings, 'logLevel'>): Params {
-  return {
-    pinoHttp: {
-      level: settings.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Health probes would drown everything else.
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-    },
+export function loggerOptions(settings: Pick<Settings, 'logLevel'>, stream?: NodeJS.WritableStream): Params {
+  const options = {
+    level: settings.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Health probes would drown everything else.
+    autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' },
   };
+  // Tests pass a stream to read what would have been logged.
+  return { pinoHttp: stream ? [options, stream] : options };
 }

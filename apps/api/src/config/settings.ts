@@ -27,6 +27,13 @@ const SettingsSchema = z.object({
   CONFLUX_TRUST_PROXY: z.string().default('loopback'),
   CONFLUX_ADMIN_EMAIL: z.string().email().optional(),
   CONFLUX_ADMIN_PASSWORD: z.string().min(12).optional(),
+  // AES-256-GCM key (32 bytes, base64) for stored secrets; unset: generated into CONFLUX_DATA_DIR/secret.key.
+  CONFLUX_SECRET_KEY: z.string().optional(),
+  // Comma-separated keys that may still have sealed stored secrets (during a rotation).
+  CONFLUX_PREVIOUS_SECRET_KEYS: z.string().optional(),
+  CONFLUX_EGRESS_BLOCK_PRIVATE: boolean.default(false),
+  CONFLUX_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  CONFLUX_TRACE_BODY_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
 });
 
 export interface Settings {
@@ -42,6 +49,9 @@ export interface Settings {
     trustProxy: string;
     firstAdmin: { email?: string; password?: string };
   };
+  secrets: { key?: string; previousKeys: string[] };
+  egress: { blockPrivate: boolean };
+  runs: { timeoutMs: number; traceBodyLimit: number };
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -66,5 +76,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       trustProxy: s.CONFLUX_TRUST_PROXY,
       firstAdmin: { email: s.CONFLUX_ADMIN_EMAIL?.toLowerCase(), password: s.CONFLUX_ADMIN_PASSWORD },
     },
+    secrets: {
+      key: s.CONFLUX_SECRET_KEY,
+      previousKeys: (s.CONFLUX_PREVIOUS_SECRET_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+    },
+    egress: { blockPrivate: s.CONFLUX_EGRESS_BLOCK_PRIVATE },
+    runs: { timeoutMs: s.CONFLUX_RUN_TIMEOUT_SECONDS * 1000, traceBodyLimit: s.CONFLUX_TRACE_BODY_LIMIT },
   };
 }

@@ -1,11 +1,26 @@
 import type { TaskList } from 'graphile-worker';
+import type { PrismaClient } from '@conflux/db';
+import { processRun, RUN_TASK, type EngineServices } from '@conflux/engine';
+
+export interface TaskDependencies {
+  prisma: PrismaClient;
+  services: EngineServices;
+  workerId: string;
+}
 
 /**
- * The tasks this worker executes, by name. Dataflow runs arrive with the engine issue;
+ * The tasks a worker executes, by name. `conflux.run-dataflow` executes one run;
  * `conflux.ping` lets operators and tests check that a worker takes jobs from the queue.
  */
-export const taskList: TaskList = {
-  'conflux.ping': async (payload, helpers) => {
-    helpers.logger.info(`ping ${JSON.stringify(payload)}`);
-  },
-};
+export function createTaskList({ prisma, services, workerId }: TaskDependencies): TaskList {
+  return {
+    [RUN_TASK]: async (payload, helpers) => {
+      const { runId } = payload as { runId: string };
+      const outcome = await processRun(runId, { prisma, services, workerId });
+      helpers.logger.debug(`run ${runId}: ${typeof outcome === 'string' ? outcome : outcome.status}`);
+    },
+    'conflux.ping': async (payload, helpers) => {
+      helpers.logger.info(`ping ${JSON.stringify(payload)}`);
+    },
+  };
+}

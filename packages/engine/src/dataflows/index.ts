@@ -1,0 +1,2 @@
+export * from './model-path';
+export * from './validate-dataflow';
