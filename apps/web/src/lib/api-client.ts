@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly issues: ValidationIssue[] = [],
     /** Seconds to wait before trying again, from Retry-After (429 and 503 answers). */
     readonly retryAfterSeconds: number | null = null,
+    /** The whole error body, for answers that say more than ErrorBody (e.g. a 409's `dependents`). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -59,8 +61,8 @@ async function call(path: string, init: ApiRequest): Promise<unknown> {
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     const error = ErrorBody.safeParse(body);
     throw error.success
-      ? new ApiError(response.status, error.data.message, error.data.issues, retryAfter)
-      : new ApiError(response.status, `The server answered ${response.status}.`, [], retryAfter);
+      ? new ApiError(response.status, error.data.message, error.data.issues, retryAfter, body)
+      : new ApiError(response.status, `The server answered ${response.status}.`, [], retryAfter, body);
   }
   return body;
 }
@@ -78,6 +80,12 @@ function parseRetryAfter(value: string | null): number | null {
 function issueField(path: ReadonlyArray<PropertyKey>): string {
   const parts = path[0] === 'body' && path.length > 1 ? path.slice(1) : path;
   return parts.length > 0 ? String(parts[0]) : '';
+}
+
+/** Where an issue points, as a dotted path ("auth.value", "defaultHeaders.0.name"); a leading "body" is skipped. */
+export function issuePath(path: ReadonlyArray<PropertyKey>): string {
+  const parts = path[0] === 'body' && path.length > 1 ? path.slice(1) : path;
+  return parts.map(String).join('.');
 }
 
 interface Issue {
@@ -102,13 +110,27 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 /**
+ * The first message per full dotted path, for forms with nested fields (`auth.value`,
+ * `retryPolicy.maxAttempts`, `parameters.0.name`).
+ */
+export function pathErrors(error: unknown): Record<string, string> {
+  const issues = hasIssues(error) ? error.issues : [];
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issuePath(issue.path);
+    if (!(path in errors)) errors[path] = issue.message;
+  }
+  return errors;
+}
+
+/**
  * What to say about an error for the whole form: its message, unless every one of its issues
- * is already shown beside one of `fields`.
+ * is already shown beside one of `fields` (top-level names, or full dotted paths).
  */
 export function formError(error: unknown, fields: readonly string[] = []): string | null {
   if (!error) return null;
   if (error instanceof ApiError && error.issues.length > 0) {
-    const elsewhere = error.issues.filter((issue) => !fields.includes(issueField(issue.path)));
+    const elsewhere = error.issues.filter((issue) => !fields.includes(issueField(issue.path)) && !fields.includes(issuePath(issue.path)));
     return elsewhere.length === 0 ? null : elsewhere.map((issue) => issue.message).join(' ');
   }
   return error instanceof Error ? error.message : 'Something went wrong.';

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freePort, startWeb, type RunningWeb } from '../next-server';
 
@@ -36,6 +37,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
       CONFLUX_LOG_LEVEL: 'warn',
       CONFLUX_ADMIN_EMAIL: FIRST_ADMIN.email,
       CONFLUX_ADMIN_PASSWORD: FIRST_ADMIN.password,
+      // Stored connector secrets are sealed with a key of this run, not one written into the repository's data directory.
+      CONFLUX_SECRET_KEY: randomBytes(32).toString('base64'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,8 +65,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
 }
 
 /** The API and the built web app in front of it, as a browser would meet them. */
-export async function startStack(): Promise<RunningStack> {
-  const api = await startApi();
+export async function startStack(apiEnv: Record<string, string> = {}): Promise<RunningStack> {
+  const api = await startApi(apiEnv);
   let web: RunningWeb;
   try {
     web = await startWeb({ CONFLUX_API_URL: api.url });

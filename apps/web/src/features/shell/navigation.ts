@@ -36,7 +36,7 @@ export const navigation: NavSection[] = [
         href: '/systems',
         label: 'Systems',
         description: 'External systems, their connectors and endpoints',
-        available: false,
+        available: true,
         roles: admins,
       },
     ],
@@ -45,14 +45,14 @@ export const navigation: NavSection[] = [
     title: 'Build',
     items: [
       { href: '/components', label: 'Components', description: 'Entity models, records and display functions', available: false, roles: admins },
-      { href: '/dataflows', label: 'Dataflows', description: 'Steps that call systems and shape the model', available: false, roles: admins },
+      { href: '/dataflows', label: 'Dataflows', description: 'Steps that call systems and shape the model', available: true, roles: admins },
       { href: '/forms', label: 'Forms', description: 'What end users fill in to start dataflows', available: false, roles: admins },
     ],
   },
   {
     title: 'Operate',
     items: [
-      { href: '/runs', label: 'Runs', description: 'Every dataflow execution, step by step', available: false, roles: admins },
+      { href: '/runs', label: 'Runs', description: 'Every dataflow execution, step by step', available: true, roles: admins },
       { href: '/bundles', label: 'Bundles', description: 'Export and import configuration', available: false, roles: admins },
     ],
   },

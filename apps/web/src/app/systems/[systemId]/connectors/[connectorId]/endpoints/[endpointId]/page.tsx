@@ -1,0 +1,1 @@
+export { EndpointPage as default } from '@/features/endpoints/endpoint-page';

@@ -1,0 +1,1 @@
+export { ConnectorPage as default } from '@/features/connectors/connector-page';

@@ -1,0 +1,1 @@
+export { NewConnectorPage as default } from '@/features/connectors/new-connector-page';

@@ -1,0 +1,147 @@
+'use client';
+import type { SystemSummary } from '@conflux/contracts';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { CreateSystemForm } from './create-system-form';
+import { useSystems } from './use-systems';
+
+const PAGE_SIZE = 20;
+
+export function SystemsPage() {
+  const router = useRouter();
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  // The cursors of the pages before the current one; a new search starts again at page one.
+  const [paging, setPaging] = useState<{ search: string; cursors: string[] }>({ search: '', cursors: [] });
+  const cursors = paging.search === debouncedSearch ? paging.cursors : [];
+  const systems = useSystems({ search: debouncedSearch || undefined, cursor: cursors.at(-1), limit: PAGE_SIZE });
+  const [creating, setCreating] = useState(false);
+
+  // A new system has nothing to call yet: its page is where connectors are added.
+  const created = (system: SystemSummary) => router.push(`/systems/${system.id}`);
+
+  const items = systems.data?.items ?? [];
+  const nothingYet = systems.data && items.length === 0 && !debouncedSearch && cursors.length === 0;
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Systems</h1>
+          <p className="lead">
+            The external systems your dataflows call. Each has connectors (how to reach it in one environment: base URL,
+            credentials, retries) and endpoints (the paths it offers).
+          </p>
+        </div>
+        {!creating && (
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New system
+          </button>
+        )}
+      </div>
+
+      {creating && <CreateSystemForm onCreated={created} onCancel={() => setCreating(false)} />}
+
+      {!nothingYet && (
+        <div className="toolbar">
+          <label className="search">
+            <span>Search systems</span>
+            <input type="search" placeholder="Name, key or description" value={search} onChange={(event) => setSearch(event.target.value)} />
+          </label>
+          {systems.isFetching && !systems.isPending && (
+            <span className="muted" role="status">
+              Updating…
+            </span>
+          )}
+        </div>
+      )}
+
+      {systems.isPending && (
+        <p className="muted" role="status">
+          Loading systems…
+        </p>
+      )}
+      {systems.isError && (
+        <div className="callout error" role="alert">
+          Could not load the systems: {systems.error.message}{' '}
+          <button type="button" className="button small" onClick={() => systems.refetch()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {nothingYet && !creating && (
+        <div className="empty">
+          <p>
+            <strong>No systems yet.</strong> Describe the first external system your dataflows will call — a weather
+            service, your CRM, a payment provider — with “New system”.
+          </p>
+          <p>Then add a connector with its base URL and credentials, and import its endpoints from an OpenAPI document.</p>
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            New system
+          </button>
+        </div>
+      )}
+      {systems.data && items.length === 0 && !nothingYet && (
+        <p className="empty">
+          {debouncedSearch
+            ? `No system matches “${debouncedSearch}”. Check the spelling, or add it with “New system”.`
+            : 'No systems on this page.'}
+        </p>
+      )}
+      {items.length > 0 && (
+        <table className="table" aria-label="Systems">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Key</th>
+              <th scope="col">Description</th>
+              <th scope="col" className="numeric">
+                Connectors
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((system) => (
+              <tr key={system.id}>
+                <td>
+                  <Link href={`/systems/${system.id}`}>{system.name}</Link>
+                </td>
+                <td>
+                  <code>{system.key}</code>
+                </td>
+                <td className="clip" title={system.description || undefined}>
+                  {system.description || <span className="muted">—</span>}
+                </td>
+                <td className="numeric">{system.connectorCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(cursors.length > 0 || systems.data?.nextCursor) && (
+        <nav className="pager" aria-label="Pages of systems">
+          <button
+            type="button"
+            className="button small"
+            disabled={cursors.length === 0 || systems.isFetching}
+            onClick={() => setPaging({ search: debouncedSearch, cursors: cursors.slice(0, -1) })}
+          >
+            Previous page
+          </button>
+          <span className="muted">Page {cursors.length + 1}</span>
+          <button
+            type="button"
+            className="button small"
+            disabled={!systems.data?.nextCursor || systems.isPlaceholderData || systems.isFetching}
+            onClick={() =>
+              systems.data?.nextCursor && setPaging({ search: debouncedSearch, cursors: [...cursors, systems.data.nextCursor] })
+            }
+          >
+            Next page
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
