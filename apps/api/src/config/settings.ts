@@ -34,6 +34,8 @@ const SettingsSchema = z.object({
   CONFLUX_EGRESS_BLOCK_PRIVATE: boolean.default(false),
   CONFLUX_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   CONFLUX_TRACE_BODY_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  // A worker that has not renewed a run's lease for this long is taken for dead; its run moves on.
+  CONFLUX_RUN_LEASE_SECONDS: z.coerce.number().min(1).max(600).default(15),
 });
 
 export interface Settings {
@@ -51,7 +53,7 @@ export interface Settings {
   };
   secrets: { key?: string; previousKeys: string[] };
   egress: { blockPrivate: boolean };
-  runs: { timeoutMs: number; traceBodyLimit: number };
+  runs: { timeoutMs: number; traceBodyLimit: number; leaseMs: number };
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -81,6 +83,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       previousKeys: (s.CONFLUX_PREVIOUS_SECRET_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
     },
     egress: { blockPrivate: s.CONFLUX_EGRESS_BLOCK_PRIVATE },
-    runs: { timeoutMs: s.CONFLUX_RUN_TIMEOUT_SECONDS * 1000, traceBodyLimit: s.CONFLUX_TRACE_BODY_LIMIT },
+    runs: {
+      timeoutMs: s.CONFLUX_RUN_TIMEOUT_SECONDS * 1000,
+      traceBodyLimit: s.CONFLUX_TRACE_BODY_LIMIT,
+      leaseMs: s.CONFLUX_RUN_LEASE_SECONDS * 1000,
+    },
   };
 }

@@ -3,7 +3,7 @@ import { Logger as WorkerLogger, run, runMigrations, type Runner } from 'graphil
 import { Pool } from 'pg';
 import type { Logger as PinoLogger } from 'pino';
 import type { PrismaClient } from '@conflux/db';
-import { recoverStalledRuns, type SecretBox } from '@conflux/engine';
+import { recoverStalledRuns, shutdownSandbox, type SecretBox } from '@conflux/engine';
 import type { Settings } from '../config/settings';
 import { createEngineServices } from './engine-services';
 import { createTaskList } from './tasks';
@@ -67,7 +67,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const runner = await run({
     pgPool,
     concurrency,
-    taskList: createTaskList({ prisma: options.prisma, services, workerId }),
+    taskList: createTaskList({ prisma: options.prisma, services, workerId, leaseMs: options.settings.runs.leaseMs }),
     logger: graphileLogger(log),
     // We stop the runner ourselves, after the HTTP server, in one shutdown sequence.
     noHandleSignals: true,
@@ -77,13 +77,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
 
   const recovery = setInterval(() => {
-    recoverStalledRuns(options.prisma).then(
+    recoverStalledRuns(options.prisma, options.settings.runs.leaseMs).then(
       ({ requeued, expired }) => {
         if (requeued || expired) log.info({ component: 'worker', requeued, expired }, 'recovered stalled runs');
       },
       (error: Error) => log.warn({ component: 'worker', err: error.message }, 'run recovery failed'),
     );
-  }, options.recoveryIntervalMs ?? 5_000);
+  }, options.recoveryIntervalMs ?? Math.min(5_000, options.settings.runs.leaseMs / 2));
   recovery.unref();
 
   return {
@@ -93,6 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       clearInterval(recovery);
       await runner.stop();
       await services.http.close();
+      await shutdownSandbox();
       await pgPool.end();
     },
   };

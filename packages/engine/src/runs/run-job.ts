@@ -4,6 +4,7 @@ import type { Model } from '../model';
 import type { EngineServices } from '../steps';
 import { executeRun, RunCancelled, RunDeadlineExceeded, type RunOutcome } from './run-executor';
 import { notify, PrismaRunStore } from './prisma-run-store';
+import { enqueueRun } from './run-queue';
 
 export interface RunJobOptions {
   prisma: PrismaClient;
@@ -89,9 +90,7 @@ export async function recoverStalledRuns(prisma: PrismaClient, leaseMs = 15_000)
     select id from "Run"
     where status = 'running' and "heartbeatAt" < now() - make_interval(secs => ${leaseMs / 1000})
     limit 100`;
-  for (const { id } of stalled) {
-    await prisma.$executeRaw`
-      select graphile_worker.add_job('conflux.run-dataflow', json_build_object('runId', ${id}::text), job_key := ${`run:${id}`}, max_attempts := 5)`;
-  }
+  // The dead worker's job is still locked; adding one with the same key queues a fresh job.
+  for (const { id } of stalled) await enqueueRun(prisma, id);
   return { requeued: stalled.length, expired: expired.length };
 }
