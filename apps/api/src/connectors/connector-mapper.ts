@@ -103,8 +103,13 @@ export class ConnectorMapper {
     if (input.auth) {
       const { type } = input.auth;
       if (existing && existing.authType !== type) delete secrets[AUTH_SECRET];
-      const { [type === 'none' ? '' : SECRET_FIELD[type]]: secret, type: _type, ...config } = input.auth as Record<string, unknown>;
-      this.applySecret(secrets, AUTH_SECRET, secret as string | null | undefined);
+      // Split the auth input into its secret (sealed) and everything else (stored as is).
+      const { type: _type, ...config } = input.auth as Record<string, unknown>;
+      if (type !== 'none') {
+        const secretField = SECRET_FIELD[type];
+        this.applySecret(secrets, AUTH_SECRET, config[secretField] as string | null | undefined);
+        delete config[secretField];
+      }
       data.authType = type;
       data.authConfig = config as Prisma.InputJsonValue;
     }
