@@ -13,6 +13,7 @@ import { SettingsModule } from './config/settings.module';
 import { SecretsModule } from './secrets/secrets.module';
 import { CatalogModule } from './catalog.module';
 import { RunsModule } from './runs/runs.module';
+import { ComponentsModule } from './components/components.module';
 import type { Settings } from './config/settings';
 import { loggerOptions } from './config/logger';
 
@@ -42,6 +43,7 @@ export class AppModule {
         ApiTokensModule,
         CatalogModule,
         RunsModule,
+        ComponentsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -117,24 +117,49 @@ export class RunsService {
 
   /** Resolves when the run is over or `seconds` have passed, whichever comes first. */
   async waitForEnd(runId: string, seconds: number, principal: Principal): Promise<RunView> {
-    let wake: () => void = () => {};
-    const unsubscribe = await this.events.subscribe(runId, () => wake());
     const deadline = Date.now() + seconds * 1000;
+    const changes = this.changeSignal();
+    const unsubscribe = await this.events.subscribe(runId, changes.notify);
     try {
       for (;;) {
+        changes.reset();
         const run = await this.get(runId, principal);
         if (TERMINAL.has(run.status) || Date.now() >= deadline) return run;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(deadline - Date.now(), 5_000));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        await changes.next(Math.min(deadline - Date.now(), 5_000));
       }
     } finally {
       unsubscribe();
     }
+  }
+
+  /**
+   * A notification may arrive while the state is being read; it is remembered, so the next
+   * wait returns at once instead of sleeping through it.
+   */
+  private changeSignal() {
+    let pending = false;
+    let wake: (() => void) | undefined;
+    return {
+      notify: () => {
+        pending = true;
+        wake?.();
+      },
+      reset: () => {
+        pending = false;
+      },
+      next: (timeoutMs: number, signal?: AbortSignal) =>
+        new Promise<void>((resolve) => {
+          if (pending || signal?.aborted) return resolve();
+          const timer = setTimeout(done, timeoutMs);
+          function done() {
+            clearTimeout(timer);
+            wake = undefined;
+            resolve();
+          }
+          wake = done;
+          signal?.addEventListener('abort', done, { once: true });
+        }),
+    };
   }
 
   async get(id: string, principal: Principal): Promise<RunView> {
@@ -189,45 +214,30 @@ export class RunsService {
    * Steps are sent again only when they changed.
    */
   async *stream(id: string, principal: Principal, signal: AbortSignal): AsyncGenerator<RunEvent> {
-    let changed = true;
-    let wake: () => void = () => {};
-    const unsubscribe = await this.events.subscribe(id, () => {
-      changed = true;
-      wake();
-    });
+    const changes = this.changeSignal();
+    const unsubscribe = await this.events.subscribe(id, changes.notify);
     const sent = new Map<string, string>();
     let lastRun = '';
     try {
       while (!signal.aborted) {
-        if (changed) {
-          changed = false;
-          const run = await this.get(id, principal);
-          for (const step of run.steps) {
-            const version = `${step.status}:${step.attempts}:${step.finishedAt}`;
-            if (sent.get(step.stepId) !== version) {
-              sent.set(step.stepId, version);
-              yield { type: 'step', step };
-            }
+        changes.reset();
+        const run = await this.get(id, principal);
+        for (const step of run.steps) {
+          const version = `${step.status}:${step.attempts}:${step.finishedAt}`;
+          if (sent.get(step.stepId) !== version) {
+            sent.set(step.stepId, version);
+            yield { type: 'step', step };
           }
-          const { input: _input, output: _output, steps: _steps, deadlineAt: _deadline, ...summary } = run;
-          const runVersion = `${summary.status}:${summary.finishedAt}`;
-          if (runVersion !== lastRun) {
-            lastRun = runVersion;
-            yield { type: 'run', run: summary };
-          }
-          if (TERMINAL.has(run.status)) return;
         }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            changed = true;
-            resolve();
-          }, 15_000);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          signal.addEventListener('abort', () => resolve(), { once: true });
-        });
+        const { input: _input, output: _output, steps: _steps, deadlineAt: _deadline, ...summary } = run;
+        const runVersion = `${summary.status}:${summary.finishedAt}`;
+        if (runVersion !== lastRun) {
+          lastRun = runVersion;
+          yield { type: 'run', run: summary };
+        }
+        if (TERMINAL.has(run.status)) return;
+        // Re-read now and then even without a notification (a lost LISTEN connection).
+        await changes.next(15_000, signal);
       }
     } finally {
       unsubscribe();

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@conflux/db';
 import type { JsonValue, Model } from '../model';
-import type { RecordedStep, RunStore, StepRecord } from './run-store';
+import type { RecordedStep, RunFinish, RunStore, StepRecord } from './run-store';
 
 /** Listeners (the API's server-sent events) learn of every run and step change on this channel. */
 export const RUN_EVENTS_CHANNEL = 'conflux_run_events';
@@ -27,28 +27,45 @@ export class PrismaRunStore implements RunStore {
     );
   }
 
-  /** One transaction: the step's row and the notification that it changed. */
-  async saveStep(runId: string, record: StepRecord): Promise<void> {
-    const data = {
-      stepName: record.stepName,
-      stepType: record.stepType,
-      status: record.status,
-      attempts: record.attempts,
-      modelBefore: json(record.modelBefore),
-      modelAfter: json(record.modelAfter),
-      request: json(record.request),
-      response: json(record.response),
-      error: json(record.error),
-      startedAt: record.startedAt,
-      finishedAt: record.finishedAt ?? null,
-      durationMs: record.finishedAt ? record.finishedAt.getTime() - record.startedAt.getTime() : null,
-    };
+  /** One transaction: the step rows, the run's outcome when given, and one notification. */
+  async saveSteps(runId: string, records: StepRecord[], finish?: RunFinish): Promise<void> {
+    if (records.length === 0 && !finish) return;
     await this.prisma.$transaction([
-      this.prisma.stepRun.upsert({
-        where: { runId_stepId: { runId, stepId: record.stepId } },
-        create: { runId, stepId: record.stepId, ...data },
-        update: data,
+      ...records.map((record) => {
+        const data = {
+          stepName: record.stepName,
+          stepType: record.stepType,
+          status: record.status,
+          attempts: record.attempts,
+          modelBefore: json(record.modelBefore),
+          modelAfter: json(record.modelAfter),
+          request: json(record.request),
+          response: json(record.response),
+          error: json(record.error),
+          startedAt: record.startedAt,
+          finishedAt: record.finishedAt ?? null,
+          durationMs: record.finishedAt ? record.finishedAt.getTime() - record.startedAt.getTime() : null,
+        };
+        return this.prisma.stepRun.upsert({
+          where: { runId_stepId: { runId, stepId: record.stepId } },
+          create: { runId, stepId: record.stepId, ...data },
+          update: data,
+        });
       }),
+      ...(finish
+        ? [
+            this.prisma.run.update({
+              where: { id: runId },
+              data: {
+                status: finish.status,
+                output: finish.status === 'succeeded' ? json(finish.output ?? null) : undefined,
+                error: finish.status === 'succeeded' ? undefined : finish.error,
+                finishedAt: new Date(),
+                leaseOwner: null,
+              },
+            }),
+          ]
+        : []),
       notify(this.prisma, runId),
     ]);
   }

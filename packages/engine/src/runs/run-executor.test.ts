@@ -212,7 +212,9 @@ describe('executeRun', () => {
   });
 
   it('creates, updates and deletes component records with Update entry', async () => {
-    const component = await prisma.component.create({ data: { key: 'weather', name: 'Weather' } });
+    const component = await prisma.component.create({
+      data: { key: 'weather', name: 'Weather', entityModel: { properties: [{ name: 'city', type: 'string', required: true }, { name: 'temperature', type: 'number' }] } },
+    });
     const definition = steps([
       input,
       { id: 'save', name: 'Save', type: 'update_entry', sourceStepId: 'input', config: { componentId: component.id, operation: 'create', resultStoreField: 'recordId', fields: [{ property: 'city', value: expr('city') }, { property: 'temperature', value: expr('t') }] } },
@@ -230,6 +232,45 @@ describe('executeRun', () => {
     expect(await prisma.entityRecord.count()).toBe(0);
     const missing = await run(remove, { id: records[0]!.id });
     expect(missing.outcome).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('No record') } });
+  });
+
+  it('fails Update entry naming the property when a record does not fit the entity model, and applies defaults on create', async () => {
+    const component = await prisma.component.create({
+      data: {
+        key: 'weather',
+        name: 'Weather',
+        entityModel: {
+          properties: [
+            { name: 'city', type: 'string', required: true },
+            { name: 'temperature', type: 'number' },
+            { name: 'source', type: 'string', default: 'upstream' },
+          ],
+        },
+      },
+    });
+    const save = (fields: Array<{ property: string; value: unknown }>, operation = 'create', recordId?: string): StepInput =>
+      ({ id: 'save', name: 'Save weather', type: 'update_entry', sourceStepId: 'input', config: { componentId: component.id, operation, recordId: recordId ? { kind: 'literal', value: recordId } : undefined, resultStoreField: 'recordId', fields } }) as StepInput;
+
+    const created = await run(steps([input, save([{ property: 'city', value: expr('city') }, { property: 'temperature', value: expr('t') }])]), { city: 'Oslo', t: 21.5 });
+    expect(created.outcome.status).toBe('succeeded');
+    const record = await prisma.entityRecord.findFirstOrThrow({ where: { componentId: component.id } });
+    expect(record.data).toEqual({ city: 'Oslo', temperature: 21.5, source: 'upstream' });
+
+    const wrongType = await run(steps([input, save([{ property: 'city', value: expr('city') }, { property: 'temperature', value: expr('t') }])]), { city: 'Oslo', t: 'warm' });
+    expect(wrongType.outcome).toMatchObject({ status: 'failed', error: { stepName: 'Save weather', message: expect.stringMatching(/temperature: .*number/) } });
+    expect(wrongType.stepRuns.save!.status).toBe('failed');
+
+    const missing = await run(steps([input, save([{ property: 'temperature', value: expr('t') }])]), { t: 3 });
+    expect(missing.outcome).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('city:') } });
+
+    const unknown = await run(steps([input, save([{ property: 'city', value: expr('city') }, { property: 'humidity', value: expr('h') }])]), { city: 'Oslo', h: 80 });
+    expect(unknown.outcome).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('humidity: not a property') } });
+
+    // Update validates the merged record: a wrong type is refused, and the stored record is unchanged.
+    const badUpdate = await run(steps([input, save([{ property: 'city', value: { kind: 'literal', value: 42 } }], 'update', record.id)]), {});
+    expect(badUpdate.outcome).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('city:') } });
+    expect((await prisma.entityRecord.findUniqueOrThrow({ where: { id: record.id } })).data).toEqual(record.data);
+    expect(await prisma.entityRecord.count()).toBe(1);
   });
 
   it('stops between steps when the run is cancelled', async () => {

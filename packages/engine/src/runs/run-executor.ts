@@ -1,7 +1,7 @@
 import type { Step } from '@conflux/contracts';
 import { cloneModel, type JsonValue, type Model } from '../model';
 import { executeStep, SLOW_STEP_TYPES, StepError, type EngineServices } from '../steps';
-import type { RunStore } from './run-store';
+import type { RunStore, StepRecord } from './run-store';
 
 export interface RunPlan {
   runId: string;
@@ -27,6 +27,21 @@ export class RunDeadlineExceeded extends Error {}
  * executed again: their recorded output model is used instead.
  */
 export async function executeRun(plan: RunPlan, store: RunStore, services: EngineServices, signal: AbortSignal): Promise<RunOutcome> {
+  const pending: StepRecord[] = [];
+  const outcome = await executeSteps(plan, store, services, signal, pending);
+  await store.saveSteps(plan.runId, pending, outcome.status === 'succeeded' ? { status: 'succeeded', output: outcome.output } : outcome);
+  return outcome;
+}
+
+async function executeSteps(
+  plan: RunPlan,
+  store: RunStore,
+  services: EngineServices,
+  signal: AbortSignal,
+  pending: StepRecord[],
+): Promise<RunOutcome> {
+  /** Durable now, with every pure step recorded since the last durable write. */
+  const saveNow = (record: StepRecord) => store.saveSteps(plan.runId, [...pending.splice(0), record]);
   const recorded = await store.recordedSteps(plan.runId);
   const outputs = new Map<string, Model | null>();
   let output: JsonValue | undefined;
@@ -45,7 +60,7 @@ export async function executeRun(plan: RunPlan, store: RunStore, services: Engin
     const base = { stepId: step.id, stepName: step.name, stepType: step.type, startedAt };
     if (sourceModel === null || sourceModel === undefined) {
       outputs.set(step.id, null);
-      await store.saveStep(plan.runId, { ...base, status: 'skipped', attempts: 0, finishedAt: startedAt });
+      pending.push({ ...base, status: 'skipped', attempts: 0, finishedAt: startedAt });
       continue;
     }
     const stopped = abortReason(signal);
@@ -53,13 +68,14 @@ export async function executeRun(plan: RunPlan, store: RunStore, services: Engin
 
     const attempts = (previous?.attempts ?? 0) + 1;
     const modelBefore = cloneModel(sourceModel);
-    if (SLOW_STEP_TYPES.has(step.type)) await store.saveStep(plan.runId, { ...base, status: 'running', attempts, modelBefore });
+    const durable = SLOW_STEP_TYPES.has(step.type);
+    if (durable) await saveNow({ ...base, status: 'running', attempts, modelBefore });
     try {
       const outcome = await executeStep({ runId: plan.runId, step, model: cloneModel(sourceModel), input: plan.input, signal, services });
       outputs.set(step.id, outcome.model);
       if (outcome.model) lastModel = outcome.model;
       if (outcome.output !== undefined) output = outcome.output;
-      await store.saveStep(plan.runId, {
+      const record: StepRecord = {
         ...base,
         status: 'succeeded',
         attempts,
@@ -68,12 +84,14 @@ export async function executeRun(plan: RunPlan, store: RunStore, services: Engin
         request: outcome.request,
         response: outcome.output === undefined ? outcome.response : { output: outcome.output },
         finishedAt: new Date(),
-      });
+      };
+      if (durable) await saveNow(record);
+      else pending.push(record);
     } catch (error) {
       const stoppedNow = abortReason(signal);
       const details = error instanceof StepError ? error.details : {};
       const message = stoppedNow ? stoppedNow.error.message : describe(error);
-      await store.saveStep(plan.runId, {
+      pending.push({
         ...base,
         status: stoppedNow?.status === 'cancelled' ? 'cancelled' : 'failed',
         attempts: details.attempts ?? attempts,

@@ -3,7 +3,7 @@ import type { PrismaClient } from '@conflux/db';
 import type { Model } from '../model';
 import type { EngineServices } from '../steps';
 import { executeRun, RunCancelled, RunDeadlineExceeded, type RunOutcome } from './run-executor';
-import { notify, PrismaRunStore } from './prisma-run-store';
+import { notify, PrismaRunStore, RUN_EVENTS_CHANNEL } from './prisma-run-store';
 import { enqueueRun } from './run-queue';
 
 export interface RunJobOptions {
@@ -28,15 +28,18 @@ export async function processRun(runId: string, options: RunJobOptions): Promise
   const heartbeatMs = options.heartbeatMs ?? 2_000;
   const leaseMs = options.leaseMs ?? 15_000;
 
+  // Claim and announce in one statement (one transaction).
   const claimed = await prisma.$queryRaw<Array<{ id: string }>>`
-    update "Run" set status = 'running', "leaseOwner" = ${workerId}, "heartbeatAt" = now(),
-      "startedAt" = coalesce("startedAt", now())
-    where id = ${runId}::uuid
-      and (status = 'queued' or (status = 'running' and ("leaseOwner" = ${workerId} or "heartbeatAt" is null
-           or "heartbeatAt" < now() - make_interval(secs => ${leaseMs / 1000}))))
-    returning id`;
+    with claimed as (
+      update "Run" set status = 'running', "leaseOwner" = ${workerId}, "heartbeatAt" = now(),
+        "startedAt" = coalesce("startedAt", now())
+      where id = ${runId}::uuid
+        and (status = 'queued' or (status = 'running' and ("leaseOwner" = ${workerId} or "heartbeatAt" is null
+             or "heartbeatAt" < now() - make_interval(secs => ${leaseMs / 1000}))))
+      returning id)
+    -- pg_notify returns void, which the driver cannot read: keep it out of the result row.
+    select id::text from claimed where pg_notify(${RUN_EVENTS_CHANNEL}, id::text) is not null`;
   if (claimed.length === 0) return 'not-claimed';
-  await notify(prisma, runId);
 
   const run = await prisma.run.findUniqueOrThrow({ where: { id: runId }, include: { dataflowVersion: true } });
   const controller = new AbortController();
@@ -53,21 +56,8 @@ export async function processRun(runId: string, options: RunJobOptions): Promise
 
   try {
     const steps = DataflowVersion.shape.steps.parse(run.dataflowVersion.steps) as Step[];
-    const outcome = await executeRun({ runId, steps, input: run.input as Model }, new PrismaRunStore(prisma), options.services, controller.signal);
-    await prisma.$transaction([
-      prisma.run.update({
-        where: { id: runId },
-        data: {
-          status: outcome.status,
-          output: outcome.status === 'succeeded' ? (outcome.output as object) : undefined,
-          error: outcome.status === 'succeeded' ? undefined : outcome.error,
-          finishedAt: new Date(),
-          leaseOwner: null,
-        },
-      }),
-      notify(prisma, runId),
-    ]);
-    return outcome;
+    // executeRun records the outcome with the last steps, in one transaction.
+    return await executeRun({ runId, steps, input: run.input as Model }, new PrismaRunStore(prisma), options.services, controller.signal);
   } finally {
     clearTimeout(deadline);
     clearInterval(heartbeat);

@@ -26,11 +26,21 @@ export interface StepRecord {
   finishedAt?: Date;
 }
 
+export interface RunFinish {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  output?: JsonValue;
+  error?: { message: string; stepId?: string; stepName?: string };
+}
+
 /**
- * Where a run's progress is kept. Every write is durable before the engine goes on, so a
- * worker that dies mid-run loses at most the step it was executing.
+ * Where a run's progress is kept. Steps with effects outside the run (API calls, record
+ * writes, scripts) are durable before the engine goes on, so a worker that dies mid-run
+ * repeats at most the step it was executing. Pure steps (Input, Transform, Filter, Write
+ * response) are written together with the next durable write: repeating them is harmless,
+ * and it saves a transaction each.
  */
 export interface RunStore {
   recordedSteps(runId: string): Promise<Map<string, RecordedStep>>;
-  saveStep(runId: string, record: StepRecord): Promise<void>;
+  /** Writes the records in one transaction, and with `finish`, the run's outcome too. */
+  saveSteps(runId: string, records: StepRecord[], finish?: RunFinish): Promise<void>;
 }

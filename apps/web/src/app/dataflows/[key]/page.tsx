@@ -1,0 +1,1 @@
+export { DataflowEditorPage as default } from '@/features/dataflows/dataflow-editor-page';

@@ -1,0 +1,1 @@
+export { DataflowsPage as default } from '@/features/dataflows/dataflows-page';
