@@ -13,6 +13,7 @@ import type {
 import { DataflowDefinition as DefinitionSchema } from '@conflux/contracts';
 import { validateDataflow } from '@conflux/engine';
 import { InjectPrisma } from '../database/database.module';
+import { keysetPage, keysetWhere } from '../common/pagination';
 import { DuplicateKeyException } from '../common/conflict';
 import { InvalidRequestException } from '../common/error-filter';
 import { isUniqueViolation } from '../systems/systems.service';
@@ -57,13 +58,12 @@ export class DataflowsService {
       ? { OR: [{ name: { contains: query.search, mode: 'insensitive' } }, { key: { contains: query.search, mode: 'insensitive' } }] }
       : {};
     const rows = await this.prisma.dataflow.findMany({
-      where: query.cursor ? { AND: [where, { id: { gt: query.cursor } }] } : where,
+      where: keysetWhere(where, query.cursor),
       orderBy: { id: 'asc' },
       take: query.limit + 1,
       include: { versions: { select: { version: true, status: true } } },
     });
-    const page = rows.slice(0, query.limit);
-    return { items: page.map((row) => toSummary(row as DataflowRow)), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+    return keysetPage(rows, query.limit, (row) => toSummary(row as DataflowRow));
   }
 
   async get(key: string): Promise<Dataflow> {

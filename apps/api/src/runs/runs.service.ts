@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '@conflux/db';
 import type { RunEvent, RunList, RunListQuery, RunSummary, RunView, StartRunRequest, StepRunView } from '@conflux/contracts';
 import { enqueueRun } from '@conflux/engine';
 import { InjectPrisma } from '../database/database.module';
+import { keysetPage, keysetWhere } from '../common/pagination';
 import { InjectSettings } from '../config/settings.module';
 import type { Settings } from '../config/settings';
 import { InvalidRequestException } from '../common/error-filter';
@@ -184,13 +185,12 @@ export class RunsService {
     };
     // Newest first; ids are UUIDv7, so "before this id" is "older than this run".
     const rows = await this.prisma.run.findMany({
-      where: query.cursor ? { AND: [where, { id: { lt: query.cursor } }] } : where,
+      where: keysetWhere(where, query.cursor, 'desc'),
       orderBy: { id: 'desc' },
       take: query.limit + 1,
       include: withNames,
     });
-    const page = rows.slice(0, query.limit);
-    return { items: page.map(toRunSummary), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+    return keysetPage(rows, query.limit, toRunSummary);
   }
 
   async cancel(id: string, principal: Principal): Promise<RunView> {

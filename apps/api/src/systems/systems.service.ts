@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '@conflux/db';
 import type { CreateSystemRequest, SystemDetail, SystemList, SystemListQuery, SystemSummary, UpdateSystemRequest } from '@conflux/contracts';
 import { InjectPrisma } from '../database/database.module';
+import { keysetPage, keysetWhere } from '../common/pagination';
 import { DuplicateKeyException, InUseException } from '../common/conflict';
 import { ConnectorMapper } from '../connectors/connector-mapper';
 import { dataflowsUsing } from './dependents';
@@ -45,13 +46,12 @@ export class SystemsService {
         }
       : {};
     const rows = await this.prisma.system.findMany({
-      where: cursor ? { AND: [where, { id: { gt: cursor } }] } : where,
+      where: keysetWhere(where, cursor),
       orderBy: { id: 'asc' },
       take: limit + 1,
       include: withCount,
     });
-    const page = rows.slice(0, limit);
-    return { items: page.map(toSummary), nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+    return keysetPage(rows, limit, toSummary);
   }
 
   async get(id: string): Promise<SystemDetail> {

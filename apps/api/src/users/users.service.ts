@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { Prisma, type PrismaClient, type User } from '@conflux/db';
 import type { CreateUserRequest, UpdateUserRequest, UserList, UserListQuery, UserSummary, UserWithPassword } from '@conflux/contracts';
 import { InjectPrisma } from '../database/database.module';
+import { keysetPage, keysetWhere } from '../common/pagination';
 import { InvalidRequestException } from '../common/error-filter';
 import { generatePassword, hashPassword } from '../auth/secrets';
 import type { Principal } from '../auth/principal';
@@ -28,12 +29,11 @@ export class UsersService {
       ? { OR: [{ email: { contains: search, mode: 'insensitive' } }, { name: { contains: search, mode: 'insensitive' } }] }
       : {};
     const rows = await this.prisma.user.findMany({
-      where: cursor ? { AND: [where, { id: { gt: cursor } }] } : where,
+      where: keysetWhere(where, cursor),
       orderBy: { id: 'asc' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    return { items: page.map(toUserSummary), nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+    return keysetPage(rows, limit, toUserSummary);
   }
 
   async create(request: CreateUserRequest & { role: 'admin' | 'user' }): Promise<UserWithPassword> {
