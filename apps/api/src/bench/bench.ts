@@ -78,7 +78,8 @@ async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'conflux-bench-'));
   const apiPort = await freePort();
   const password = 'bench password 123456';
-  const api = spawn(process.execPath, [path.join(__dirname, '../main.js')], {
+  // BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API process.
+  const api = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS?.split(' ') ?? []), path.join(__dirname, '../main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: server.urlFor(database),

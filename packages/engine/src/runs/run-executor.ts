@@ -41,7 +41,8 @@ async function executeSteps(
   pending: StepRecord[],
 ): Promise<RunOutcome> {
   /** Durable now, with every pure step recorded since the last durable write. */
-  const saveNow = (record: StepRecord) => store.saveSteps(plan.runId, [...pending.splice(0), record]);
+  const saveNow = (record: StepRecord) =>
+    store.saveSteps(plan.runId, [...pending.splice(0), record], undefined, { durable: record.status === 'succeeded' });
   const recorded = await store.recordedSteps(plan.runId);
   const outputs = new Map<string, Model | null>();
   let output: JsonValue | undefined;

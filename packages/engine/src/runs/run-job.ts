@@ -3,7 +3,7 @@ import type { PrismaClient } from '@conflux/db';
 import type { Model } from '../model';
 import type { EngineServices } from '../steps';
 import { executeRun, RunCancelled, RunDeadlineExceeded, type RunOutcome } from './run-executor';
-import { notify, PrismaRunStore, RUN_EVENTS_CHANNEL } from './prisma-run-store';
+import { notify, PrismaRunStore, relaxedCommit, RUN_EVENTS_CHANNEL } from './prisma-run-store';
 import { enqueueRun } from './run-queue';
 
 export interface RunJobOptions {
@@ -28,8 +28,11 @@ export async function processRun(runId: string, options: RunJobOptions): Promise
   const heartbeatMs = options.heartbeatMs ?? 2_000;
   const leaseMs = options.leaseMs ?? 15_000;
 
-  // Claim and announce in one statement (one transaction).
-  const claimed = await prisma.$queryRaw<Array<{ id: string }>>`
+  // Claim and announce in one statement. A claim lost to a Postgres crash is simply made
+  // again, so it need not wait for the disk flush.
+  const [, claimed] = await prisma.$transaction([
+    relaxedCommit(prisma),
+    prisma.$queryRaw<Array<{ id: string }>>`
     with claimed as (
       update "Run" set status = 'running', "leaseOwner" = ${workerId}, "heartbeatAt" = now(),
         "startedAt" = coalesce("startedAt", now())
@@ -38,7 +41,8 @@ export async function processRun(runId: string, options: RunJobOptions): Promise
              or "heartbeatAt" < now() - make_interval(secs => ${leaseMs / 1000}))))
       returning id)
     -- pg_notify returns void, which the driver cannot read: keep it out of the result row.
-    select id::text from claimed where pg_notify(${RUN_EVENTS_CHANNEL}, id::text) is not null`;
+    select id::text from claimed where pg_notify(${RUN_EVENTS_CHANNEL}, id::text) is not null`,
+  ]);
   if (claimed.length === 0) return 'not-claimed';
 
   const run = await prisma.run.findUniqueOrThrow({ where: { id: runId }, include: { dataflowVersion: true } });

@@ -41,6 +41,12 @@ export interface RunFinish {
  */
 export interface RunStore {
   recordedSteps(runId: string): Promise<Map<string, RecordedStep>>;
-  /** Writes the records in one transaction, and with `finish`, the run's outcome too. */
-  saveSteps(runId: string, records: StepRecord[], finish?: RunFinish): Promise<void>;
+  /**
+   * Writes the records in one transaction, and with `finish`, the run's outcome too.
+   * `durable`: the write records a step whose effect must never be repeated (an API call or
+   * a record write that succeeded) and must survive even a crash of Postgres itself. Other
+   * writes are replayable (the engine re-executes what they describe) and may skip the wait
+   * for the disk flush.
+   */
+  saveSteps(runId: string, records: StepRecord[], finish?: RunFinish, options?: { durable?: boolean }): Promise<void>;
 }
