@@ -14,6 +14,7 @@ import { SecretsModule } from './secrets/secrets.module';
 import { CatalogModule } from './catalog.module';
 import { RunsModule } from './runs/runs.module';
 import { ComponentsModule } from './components/components.module';
+import { BundlesModule } from './bundles/bundles.module';
 import type { Settings } from './config/settings';
 import { loggerOptions } from './config/logger';
 
@@ -44,6 +45,7 @@ export class AppModule {
         CatalogModule,
         RunsModule,
         ComponentsModule,
+        BundlesModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -6,3 +6,5 @@ export * from './users';
 export * from './api-tokens';
 export * from './catalog';
 export * from './dataflows';
+export * from './components';
+export * from './bundles';

@@ -85,6 +85,11 @@ const MATRIX: Record<string, Access> = {
   'GET /api/my/submissions': 'signed-in',
   'GET /api/my/submissions/:runId': 'signed-in',
   'GET /api/my/submissions/:runId/events': 'signed-in',
+  'GET /api/bundles/schema': 'public',
+  'POST /api/bundles/export': 'admin',
+  'POST /api/bundles/import/plan': 'admin',
+  'POST /api/bundles/import/apply': 'admin',
+  'GET /api/bundles/imports': 'admin',
 };
 
 describe('authorization matrix', () => {

@@ -11,6 +11,7 @@ import {
 } from '@conflux/contracts';
 import { InjectPrisma } from '../database/database.module';
 import { DuplicateKeyException, InUseException } from '../common/conflict';
+import { keysetPage, keysetWhere } from '../common/pagination';
 import { isUniqueViolation } from '../systems/systems.service';
 import { issuesAt } from './issues';
 
@@ -66,14 +67,8 @@ export class ComponentsService {
           ],
         }
       : {};
-    const rows = await this.prisma.component.findMany({
-      where: cursor ? { AND: [where, { id: { gt: cursor } }] } : where,
-      orderBy: { id: 'asc' },
-      take: limit + 1,
-      include: withRelations,
-    });
-    const page = rows.slice(0, limit);
-    return { items: page.map(toComponent), nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+    const rows = await this.prisma.component.findMany({ where: keysetWhere(where, cursor), orderBy: { id: 'asc' }, take: limit + 1, include: withRelations });
+    return keysetPage(rows, limit, toComponent);
   }
 
   async get(key: string): Promise<Component> {

@@ -5,6 +5,7 @@ import { SubmissionList, formValuesSchema, type PageQuery, type Step, type Submi
 import type { JsonValue, Model } from '@conflux/engine';
 import { InjectPrisma } from '../database/database.module';
 import { InvalidRequestException } from '../common/error-filter';
+import { keysetPage, keysetWhere } from '../common/pagination';
 import type { Principal } from '../auth/principal';
 import { RunsService } from '../runs/runs.service';
 import { renderView } from '../components/display';
@@ -101,14 +102,10 @@ export class SubmissionsService {
   /** The caller's own submissions, newest first (keyset pagination by id). */
   async list(query: PageQuery, principal: Principal): Promise<z.infer<typeof SubmissionList>> {
     const where: Prisma.RunWhereInput = { requestedById: principal.user.id, trigger: 'form' };
-    const rows = await this.prisma.run.findMany({
-      where: query.cursor && UUID.test(query.cursor) ? { AND: [where, { id: { lt: query.cursor } }] } : where,
-      orderBy: { id: 'desc' },
-      take: query.limit + 1,
-      include: withDetails,
-    });
-    const page = rows.slice(0, query.limit);
-    return { items: await Promise.all(page.map((row) => this.toSubmission(row))), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+    const cursor = query.cursor && UUID.test(query.cursor) ? query.cursor : undefined;
+    const rows = await this.prisma.run.findMany({ where: keysetWhere(where, cursor, 'desc'), orderBy: { id: 'desc' }, take: query.limit + 1, include: withDetails });
+    const page = keysetPage(rows, query.limit, (row) => this.toSubmission(row));
+    return { items: await Promise.all(page.items), nextCursor: page.nextCursor };
   }
 
   /** 404 for a run that is not the caller's own form submission. */
