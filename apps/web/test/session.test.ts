@@ -1,4 +1,4 @@
-import { canOpen, navigationFor } from '@/features/shell/navigation';
+import { canOpen, homeFor, navigationFor } from '@/features/shell/navigation';
 import { loginPathFor, safeNextPath } from '@/features/session/next-path';
 import { ApiError, fieldErrors, formError } from '@/lib/api-client';
 
@@ -29,13 +29,18 @@ describe('safeNextPath', () => {
 describe('navigation by role', () => {
   const labels = (role: 'admin' | 'user') => navigationFor(role).flatMap((section) => section.items.map((item) => item.label));
 
-  it('shows users only Status and where their forms will be', () => {
-    expect(labels('user')).toEqual(['Status']);
-    expect(navigationFor('user').map((section) => section.note).filter(Boolean)).toEqual(['Forms granted to you will appear here.']);
+  it('shows users only their forms and submissions, and starts them at their forms', () => {
+    expect(labels('user')).toEqual(['My forms', 'My submissions']);
+    expect(navigationFor('user').some((section) => section.note)).toBe(false);
+    expect(homeFor('user')).toBe('/my/forms');
+    expect(homeFor('admin')).toBe('/');
+    expect(canOpen('/my/forms/123', 'user')).toBe(true);
+    expect(canOpen('/components/weather', 'user')).toBe(false);
+    expect(canOpen('/forms/123', 'user')).toBe(false);
   });
 
   it('shows admins every area, Users and API tokens among them, and no note', () => {
-    expect(labels('admin')).toEqual(expect.arrayContaining(['Status', 'Systems', 'Dataflows', 'Users', 'API tokens']));
+    expect(labels('admin')).toEqual(expect.arrayContaining(['Status', 'My forms', 'Systems', 'Components', 'Dataflows', 'Users', 'API tokens']));
     expect(navigationFor('admin').some((section) => section.note)).toBe(false);
   });
 

@@ -184,7 +184,7 @@ export type BundleInput = z.input<typeof Bundle>;
 /** The published JSON Schema of the bundle format (GET /api/bundles/schema, examples/bundle.schema.json). */
 export function bundleJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(Bundle, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...schema, $id: `https://conflux.dev/schemas/bundle-v${BUNDLE_FORMAT_VERSION}.json` };
+  return { ...schema, $id: `urn:conflux:bundle:v${BUNDLE_FORMAT_VERSION}` };
 }
 
 // ---------------------------------------------------------------- format upgrades

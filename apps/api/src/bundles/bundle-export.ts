@@ -102,7 +102,6 @@ export async function exportBundle(db: Db, input: ExportBundleRequest): Promise<
   }
 
   return {
-    $schema: `https://conflux.dev/schemas/bundle-v${BUNDLE_FORMAT_VERSION}.json`,
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),

@@ -35,7 +35,6 @@ import {
   connectorToBundle,
   dataflowToBundle,
   endpointToBundle,
-  formToBundle,
   keysForSteps,
   same,
   stepsFromBundle,
@@ -386,13 +385,13 @@ async function prepare(db: Db, box: SecretBox, input: ImportBundleRequest): Prom
         );
         for (const [name, value] of Object.entries(provided)) {
           const envelope = stored[storedSecretName(name)];
-          let same = false;
+          let unchanged: boolean;
           try {
-            same = !!envelope && box.decrypt(envelope) === value && (!name.startsWith('auth.') || current.auth.type === connector.auth.type);
+            unchanged = !!envelope && box.decrypt(envelope) === value && (!name.startsWith('auth.') || current.auth.type === connector.auth.type);
           } catch {
-            same = false;
+            unchanged = false; // sealed under a key this installation no longer has
           }
-          if (!same) changes.push(`secret ${name}`);
+          if (!unchanged) changes.push(`secret ${name}`);
         }
       }
       for (const name of connectorSecretNames(connector)) {

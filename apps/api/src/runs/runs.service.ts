@@ -164,8 +164,14 @@ export class RunsService {
   }
 
   async get(id: string, principal: Principal): Promise<RunView> {
-    const row = await this.prisma.run.findUnique({ where: { id }, include: { ...withNames, stepRuns: { orderBy: { startedAt: 'asc' } } } });
+    const row = await this.prisma.run.findUnique({
+      where: { id },
+      include: { dataflow: withNames.dataflow, dataflowVersion: { select: { version: true, steps: true } }, stepRuns: true },
+    });
     if (!row || !this.mayView(row, principal)) throw new NotFoundException('No such run.');
+    // Steps in the dataflow's order (pure steps are recorded in batches, so time order may differ).
+    const order = new Map((row.dataflowVersion.steps as Array<{ id: string }>).map((step, index) => [step.id, index]));
+    row.stepRuns.sort((a, b) => (order.get(a.stepId) ?? Infinity) - (order.get(b.stepId) ?? Infinity));
     return {
       ...toRunSummary(row),
       input: row.input,

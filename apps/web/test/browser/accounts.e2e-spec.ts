@@ -73,15 +73,16 @@ describe('accounts in the browser', () => {
       await page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' }).waitFor();
       await page.screenshot({ path: LOGIN_SCREENSHOT });
       await signIn(page, NEW_USER.email, NEW_USER.password);
-      await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('heading', { name: 'Status', level: 1 }).waitFor();
+      // A user starts at the forms shared with them.
+      await page.waitForURL((url) => url.pathname === '/my/forms');
+      await page.getByRole('heading', { name: 'My forms', level: 1 }).waitFor();
+      await page.getByText('No forms have been shared with you yet').waitFor();
 
-      expect(await nav.getByRole('listitem').allInnerTexts()).toEqual(['Status']);
+      expect(await nav.getByRole('listitem').allInnerTexts()).toEqual(['My forms', 'My submissions']);
       const navText = await nav.innerText();
-      for (const area of ['Users', 'API tokens', 'Systems', 'Components', 'Dataflows', 'Runs', 'Bundles']) {
+      for (const area of ['Status', 'Users', 'API tokens', 'Systems', 'Components', 'Dataflows', 'Runs', 'Bundles']) {
         expect(navText).not.toContain(area);
       }
-      expect(navText).toContain('Forms granted to you will appear here.');
       expect(await account.innerText()).toMatch(new RegExp(`${NEW_USER.name}[\\s\\S]*User`));
 
       // Typing an admin address does not open the page either.

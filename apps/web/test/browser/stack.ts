@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freePort, startWeb, type RunningWeb } from '../next-server';
+import { createScratchDatabase, currentTestServer, dropScratchDatabase } from '@conflux/db/testing';
 
 /** The first admin, created by the API at start-up because the database has none. */
 export const FIRST_ADMIN = { email: 'admin@example.test', password: 'first-admin-password-for-tests' };
@@ -22,15 +23,19 @@ export interface RunningStack {
 const API_MAIN = path.resolve(__dirname, '../../../api/dist/main.js');
 
 /**
- * The built API (`apps/api/dist/main.js`, as `npm start` runs it) on the run's test database
- * (DATABASE_URL from the Jest global setup), with no job worker.
+ * The built API (`apps/api/dist/main.js`, as `npm start` runs it) on a database of its own
+ * (created on the Jest global setup's server, migrated by the API as it starts, dropped when
+ * it stops), so browser specs never see each other's data. No job worker unless asked.
  */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is unset: is the Jest global setup configured?');
+  const server = currentTestServer();
+  const database = await createScratchDatabase(server, 'conflux_web');
   const port = await freePort();
   const child = spawn(process.execPath, [API_MAIN], {
     env: {
       ...process.env,
+      DATABASE_URL: server.urlFor(database),
       CONFLUX_API_HOST: '127.0.0.1',
       CONFLUX_API_PORT: String(port),
       CONFLUX_WORKER_ENABLED: 'false',
@@ -57,11 +62,19 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     }
     if (Date.now() > deadline) {
       await stopProcess(child);
+      await dropScratchDatabase(server, database);
       throw new Error(`The API did not become healthy in time:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      await stopProcess(child);
+      await dropScratchDatabase(server, database);
+    },
+  };
 }
 
 /** The API and the built web app in front of it, as a browser would meet them. */

@@ -6,7 +6,7 @@ import type { CurrentUser } from '@conflux/contracts';
 import { loginPathFor } from '@/features/session/next-path';
 import { useSession } from '@/features/session/use-session';
 import { useSignOut } from '@/features/session/use-sign-out';
-import { canOpen, navigationFor, roleLabels } from './navigation';
+import { canOpen, homeFor, navigationFor, roleLabels } from './navigation';
 
 /**
  * Every page but /login needs a session: signed out, the browser goes to /login with the
@@ -31,12 +31,29 @@ function SignedInShell({ children }: { children: ReactNode }) {
     if (signedOut) router.replace(signingOut.current ? '/login' : loginPathFor(pathname + window.location.search));
   }, [signedOut, pathname, router]);
 
+  // The home page is the admins' status page; end users start at their forms.
+  const home = session.data ? homeFor(session.data.user.role) : '/';
+  const redirectHome = pathname === '/' && home !== '/';
+  useEffect(() => {
+    if (redirectHome) router.replace(home);
+  }, [redirectHome, home, router]);
+
   if (session.data) {
     const { user } = session.data;
     return (
       <div className="shell">
         <Sidebar user={user} pathname={pathname} onSignOut={() => (signingOut.current = true)} />
-        <main className="content">{canOpen(pathname, user.role) ? children : <NotForYourRole />}</main>
+        <main className="content">
+          {redirectHome ? (
+            <p className="muted" role="status">
+              Opening your forms…
+            </p>
+          ) : canOpen(pathname, user.role) ? (
+            children
+          ) : (
+            <NotForYourRole home={home} />
+          )}
+        </main>
       </div>
     );
   }
@@ -129,12 +146,12 @@ function Sidebar({ user, pathname, onSignOut }: { user: CurrentUser; pathname: s
   );
 }
 
-function NotForYourRole() {
+function NotForYourRole({ home }: { home: string }) {
   return (
     <section>
       <h1>Not available</h1>
       <p className="lead">This page is for admins. Ask an admin if you need something here.</p>
-      <Link href="/">Back to Status</Link>
+      <Link href={home}>{home === '/' ? 'Back to Status' : 'Back to My forms'}</Link>
     </section>
   );
 }

@@ -25,9 +25,14 @@ const admins: readonly Role[] = ['admin'];
 export const navigation: NavSection[] = [
   {
     title: 'Overview',
-    items: [{ href: '/', label: 'Status', description: 'Health of this installation', available: true, roles: everyone }],
-    note: 'Forms granted to you will appear here.',
-    noteFor: ['user'],
+    items: [{ href: '/', label: 'Status', description: 'Health of this installation', available: true, roles: admins }],
+  },
+  {
+    title: 'Your forms',
+    items: [
+      { href: '/my/forms', label: 'My forms', description: 'The forms shared with you', available: true, roles: everyone },
+      { href: '/my/submissions', label: 'My submissions', description: 'What you sent, with its status and result', available: true, roles: everyone },
+    ],
   },
   {
     title: 'Integrations',
@@ -44,7 +49,7 @@ export const navigation: NavSection[] = [
   {
     title: 'Build',
     items: [
-      { href: '/components', label: 'Components', description: 'Entity models, records and display functions', available: false, roles: admins },
+      { href: '/components', label: 'Components', description: 'Entity models, records and display functions', available: true, roles: admins },
       { href: '/dataflows', label: 'Dataflows', description: 'Steps that call systems and shape the model', available: true, roles: admins },
       { href: '/forms', label: 'Forms', description: 'What end users fill in to start dataflows', available: false, roles: admins },
     ],
@@ -74,6 +79,11 @@ export function navigationFor(role: Role): NavSection[] {
       note: section.noteFor?.includes(role) ? section.note : undefined,
     }))
     .filter((section) => section.items.length > 0 || section.note);
+}
+
+/** Where `role` starts: end users at their forms, admins at the installation's status. */
+export function homeFor(role: Role): string {
+  return role === 'user' ? '/my/forms' : '/';
 }
 
 /** Whether `role` may open `pathname`: the roles of the navigation item it belongs to; anyone for other pages. */

@@ -1,0 +1,1 @@
+export { NewFormPage as default } from '@/features/forms/new-form-page';

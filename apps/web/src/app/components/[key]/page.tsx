@@ -1,0 +1,1 @@
+export { ComponentPage as default } from '@/features/components/component-page';

@@ -1,0 +1,1 @@
+export { MyFormPage as default } from '@/features/my-forms/my-form-page';

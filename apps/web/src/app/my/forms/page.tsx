@@ -1,0 +1,1 @@
+export { MyFormsPage as default } from '@/features/my-forms/my-forms-page';

@@ -1,0 +1,1 @@
+export { MySubmissionPage as default } from '@/features/my-forms/my-submission-page';

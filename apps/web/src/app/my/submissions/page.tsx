@@ -1,0 +1,1 @@
+export { MySubmissionsPage as default } from '@/features/my-forms/my-submissions-page';
