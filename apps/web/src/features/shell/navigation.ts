@@ -58,7 +58,7 @@ export const navigation: NavSection[] = [
     title: 'Operate',
     items: [
       { href: '/runs', label: 'Runs', description: 'Every dataflow execution, step by step', available: true, roles: admins },
-      { href: '/bundles', label: 'Bundles', description: 'Export and import configuration', available: false, roles: admins },
+      { href: '/bundles', label: 'Bundles', description: 'Export and import configuration', available: true, roles: admins },
     ],
   },
   {

@@ -1,0 +1,1 @@
+export { BundlesPage as default } from '@/features/bundles/bundles-page';

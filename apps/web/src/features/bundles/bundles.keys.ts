@@ -1,0 +1,4 @@
+export const bundlesKeys = {
+  all: ['bundles'] as const,
+  imports: () => [...bundlesKeys.all, 'imports'] as const,
+};

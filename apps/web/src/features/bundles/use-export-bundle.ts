@@ -1,0 +1,7 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { exportBundle } from './bundles.api';
+
+export function useExportBundle() {
+  return useMutation({ mutationFn: exportBundle });
+}
