@@ -124,8 +124,9 @@ export class RunsService {
     try {
       for (;;) {
         changes.reset();
-        const run = await this.get(runId, principal);
-        if (TERMINAL.has(run.status) || Date.now() >= deadline) return run;
+        // Only the status until the end: the whole run (steps, models) is read once.
+        const state = await this.prisma.run.findUnique({ where: { id: runId }, select: { status: true } });
+        if (!state || TERMINAL.has(state.status) || Date.now() >= deadline) return this.get(runId, principal);
         await changes.next(Math.min(deadline - Date.now(), 5_000));
       }
     } finally {
