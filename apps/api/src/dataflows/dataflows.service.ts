@@ -12,6 +12,7 @@ import type {
 } from '@conflux/contracts';
 import { DataflowDefinition as DefinitionSchema } from '@conflux/contracts';
 import { validateDataflow } from '@conflux/engine';
+import { z } from 'zod';
 import { InjectPrisma } from '../database/database.module';
 import { keysetPage, keysetWhere } from '../common/pagination';
 import { DuplicateKeyException } from '../common/conflict';
@@ -165,6 +166,13 @@ export class DataflowsService {
 
   private async validate(definition: DataflowDefinition) {
     const issues = await validateDataflow(definition, dataflowReferences(this.prisma));
+    if (definition.inputSchema) {
+      try {
+        z.fromJSONSchema(definition.inputSchema as Parameters<typeof z.fromJSONSchema>[0]);
+      } catch (error) {
+        issues.push({ path: ['inputSchema'], message: `Not a usable JSON Schema: ${(error as Error).message}` });
+      }
+    }
     if (issues.length) throw new InvalidRequestException(issues, 'The dataflow has problems');
   }
 }

@@ -165,6 +165,16 @@ describe('dataflows and runs through the API', () => {
     await request(server()).post('/api/dataflows/get-weather/publish').set(auth).expect(409);
   });
 
+  it('checks the input against the dataflow input schema', async () => {
+    const inputSchema = { type: 'object', properties: { city: { type: 'string', minLength: 2 } }, required: ['city'] };
+    await request(server()).post('/api/dataflows').set(auth).send({ key: 'typed', name: 'Typed', inputSchema, steps: steps() }).expect(201);
+    const refused = await request(server()).post('/api/dataflows/typed/runs').set(auth).send({ input: { city: 1 }, version: 'draft' }).expect(400);
+    expect(refused.body.issues[0].path).toEqual(['input', 'city']);
+    await request(server()).post('/api/dataflows/typed/runs').set(auth).send({ input: { city: 'Oslo' }, version: 'draft', wait: 10 }).expect(200);
+    const bad = await request(server()).post('/api/dataflows').set(auth).send({ key: 'bad-schema', name: 'Bad', inputSchema: { type: 'nonsense' }, steps: steps() }).expect(400);
+    expect(bad.body.issues.map((issue: { path: string[] }) => issue.path[0])).toContain('inputSchema');
+  });
+
   it('returns the same run for a repeated idempotency key', async () => {
     await publishedDataflow();
     const [a, b] = await Promise.all([

@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '@conflux/db';
+import { z } from 'zod';
 import type { RunEvent, RunList, RunListQuery, RunSummary, RunView, StartRunRequest, StepRunView } from '@conflux/contracts';
 import { enqueueRun } from '@conflux/engine';
 import { InjectPrisma } from '../database/database.module';
@@ -15,6 +16,17 @@ type RunRow = Prisma.RunGetPayload<{ include: { dataflow: { select: { key: true;
 type StepRow = Prisma.StepRunGetPayload<object>;
 const withNames = { dataflow: { select: { key: true, name: true } }, dataflowVersion: { select: { version: true } } } as const;
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** The input checked against the version's JSON Schema (when it has one); issues under `input`. */
+function checkInput(inputSchema: unknown, input: unknown) {
+  if (!inputSchema) return [];
+  const result = z.fromJSONSchema(inputSchema as Parameters<typeof z.fromJSONSchema>[0]).safeParse(input);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    path: ['input', ...issue.path.filter((part): part is string | number => typeof part !== 'symbol')],
+    message: issue.message,
+  }));
+}
 
 export function toRunSummary(row: RunRow): RunSummary {
   return {
@@ -82,6 +94,8 @@ export class RunsService {
       const message = request.version === 'published' ? 'The dataflow has no published version yet: publish it, or run the draft as a test.' : `No ${request.version} version.`;
       throw new InvalidRequestException([{ path: ['version'], message }]);
     }
+    const inputIssues = checkInput(version.inputSchema, request.input ?? {});
+    if (inputIssues.length) throw new InvalidRequestException(inputIssues, 'The input does not match the dataflow\'s input schema');
     if (request.idempotencyKey) {
       const existing = await this.prisma.run.findUnique({ where: { dataflowId_idempotencyKey: { dataflowId: dataflow.id, idempotencyKey: request.idempotencyKey } } });
       if (existing) return { run: await this.get(existing.id, principal), created: false };
