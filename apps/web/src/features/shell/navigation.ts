@@ -49,9 +49,8 @@ export const navigation: NavSection[] = [
   {
     title: 'Build',
     items: [
-      { href: '/components', label: 'Components', description: 'Entity models, records and display functions', available: true, roles: admins },
+      { href: '/components', label: 'Components', description: 'Entity models, records, forms and display functions', available: true, roles: admins },
       { href: '/dataflows', label: 'Dataflows', description: 'Steps that call systems and shape the model', available: true, roles: admins },
-      { href: '/forms', label: 'Forms', description: 'What end users fill in to start dataflows', available: false, roles: admins },
     ],
   },
   {
@@ -87,9 +86,13 @@ export function homeFor(role: Role): string {
 }
 
 /** Whether `role` may open `pathname`: the roles of the navigation item it belongs to; anyone for other pages. */
+/** Admin pages reached from other pages rather than from the sidebar (a form lives under its component). */
+const unlistedAdminAreas: NavItem[] = [
+  { href: '/forms', label: 'Form', description: 'A form of a component', available: true, roles: ['admin'] },
+];
+
 export function canOpen(pathname: string, role: Role): boolean {
-  const item = navigation
-    .flatMap((section) => section.items)
+  const item = [...navigation.flatMap((section) => section.items), ...unlistedAdminAreas]
     .filter((candidate) => candidate.href !== '/' && (pathname === candidate.href || pathname.startsWith(`${candidate.href}/`)))
     .sort((a, b) => b.href.length - a.href.length)[0];
   return !item || item.roles.includes(role);
