@@ -3,7 +3,8 @@ import type { Component } from '@conflux/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { CursorPager } from '@/components/cursor-pager';
+import { useSearchPaging } from '@/lib/use-search-paging';
 import { CreateComponentForm } from './create-component-form';
 import { useComponents } from './use-components';
 
@@ -11,19 +12,16 @@ const PAGE_SIZE = 20;
 
 export function ComponentsPage() {
   const router = useRouter();
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search.trim(), 300);
-  // The cursors of the pages before the current one; a new search starts again at page one.
-  const [paging, setPaging] = useState<{ search: string; cursors: string[] }>({ search: '', cursors: [] });
-  const cursors = paging.search === debouncedSearch ? paging.cursors : [];
-  const components = useComponents({ search: debouncedSearch || undefined, cursor: cursors.at(-1), limit: PAGE_SIZE });
+  const paging = useSearchPaging();
+  const { search, setSearch, debouncedSearch } = paging;
+  const components = useComponents({ search: debouncedSearch || undefined, cursor: paging.cursor, limit: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
 
   // A new component has no properties yet: its page is where the entity model is described.
   const created = (component: Component) => router.push(`/components/${encodeURIComponent(component.key)}`);
 
   const items = components.data?.items ?? [];
-  const nothingYet = components.data && items.length === 0 && !debouncedSearch && cursors.length === 0;
+  const nothingYet = components.data && items.length === 0 && !debouncedSearch && paging.page === 1;
   return (
     <section>
       <div className="page-header">
@@ -130,29 +128,7 @@ export function ComponentsPage() {
           </tbody>
         </table>
       )}
-      {(cursors.length > 0 || components.data?.nextCursor) && (
-        <nav className="pager" aria-label="Pages of components">
-          <button
-            type="button"
-            className="button small"
-            disabled={cursors.length === 0 || components.isFetching}
-            onClick={() => setPaging({ search: debouncedSearch, cursors: cursors.slice(0, -1) })}
-          >
-            Previous page
-          </button>
-          <span className="muted">Page {cursors.length + 1}</span>
-          <button
-            type="button"
-            className="button small"
-            disabled={!components.data?.nextCursor || components.isPlaceholderData || components.isFetching}
-            onClick={() =>
-              components.data?.nextCursor && setPaging({ search: debouncedSearch, cursors: [...cursors, components.data.nextCursor] })
-            }
-          >
-            Next page
-          </button>
-        </nav>
-      )}
+      <CursorPager paging={paging} what="components" query={components} />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatDateTime } from '@/lib/format';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { CursorPager } from '@/components/cursor-pager';
+import { useSearchPaging } from '@/lib/use-search-paging';
 import { CreateDataflowForm } from './create-dataflow-form';
 import { useDataflows } from './use-dataflows';
 
@@ -12,19 +13,16 @@ const PAGE_SIZE = 20;
 
 export function DataflowsPage() {
   const router = useRouter();
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search.trim(), 300);
-  // The cursors of the pages before the current one; a new search starts again at page one.
-  const [paging, setPaging] = useState<{ search: string; cursors: string[] }>({ search: '', cursors: [] });
-  const cursors = paging.search === debouncedSearch ? paging.cursors : [];
-  const dataflows = useDataflows({ search: debouncedSearch || undefined, cursor: cursors.at(-1), limit: PAGE_SIZE });
+  const paging = useSearchPaging();
+  const { search, setSearch, debouncedSearch } = paging;
+  const dataflows = useDataflows({ search: debouncedSearch || undefined, cursor: paging.cursor, limit: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
 
   // A new dataflow has only its Input step: the editor is where the rest is added.
   const created = (dataflow: Dataflow) => router.push(`/dataflows/${encodeURIComponent(dataflow.key)}`);
 
   const items = dataflows.data?.items ?? [];
-  const nothingYet = dataflows.data && items.length === 0 && !debouncedSearch && cursors.length === 0;
+  const nothingYet = dataflows.data && items.length === 0 && !debouncedSearch && paging.page === 1;
   return (
     <section>
       <div className="page-header">
@@ -117,27 +115,7 @@ export function DataflowsPage() {
           </tbody>
         </table>
       )}
-      {(cursors.length > 0 || dataflows.data?.nextCursor) && (
-        <nav className="pager" aria-label="Pages of dataflows">
-          <button
-            type="button"
-            className="button small"
-            disabled={cursors.length === 0 || dataflows.isFetching}
-            onClick={() => setPaging({ search: debouncedSearch, cursors: cursors.slice(0, -1) })}
-          >
-            Previous page
-          </button>
-          <span className="muted">Page {cursors.length + 1}</span>
-          <button
-            type="button"
-            className="button small"
-            disabled={!dataflows.data?.nextCursor || dataflows.isPlaceholderData || dataflows.isFetching}
-            onClick={() => dataflows.data?.nextCursor && setPaging({ search: debouncedSearch, cursors: [...cursors, dataflows.data.nextCursor] })}
-          >
-            Next page
-          </button>
-        </nav>
-      )}
+      <CursorPager paging={paging} what="dataflows" query={dataflows} />
     </section>
   );
 }

@@ -3,7 +3,8 @@ import type { SystemSummary } from '@conflux/contracts';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { CursorPager } from '@/components/cursor-pager';
+import { useSearchPaging } from '@/lib/use-search-paging';
 import { CreateSystemForm } from './create-system-form';
 import { useSystems } from './use-systems';
 
@@ -11,19 +12,16 @@ const PAGE_SIZE = 20;
 
 export function SystemsPage() {
   const router = useRouter();
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search.trim(), 300);
-  // The cursors of the pages before the current one; a new search starts again at page one.
-  const [paging, setPaging] = useState<{ search: string; cursors: string[] }>({ search: '', cursors: [] });
-  const cursors = paging.search === debouncedSearch ? paging.cursors : [];
-  const systems = useSystems({ search: debouncedSearch || undefined, cursor: cursors.at(-1), limit: PAGE_SIZE });
+  const paging = useSearchPaging();
+  const { search, setSearch, debouncedSearch } = paging;
+  const systems = useSystems({ search: debouncedSearch || undefined, cursor: paging.cursor, limit: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
 
   // A new system has nothing to call yet: its page is where connectors are added.
   const created = (system: SystemSummary) => router.push(`/systems/${system.id}`);
 
   const items = systems.data?.items ?? [];
-  const nothingYet = systems.data && items.length === 0 && !debouncedSearch && cursors.length === 0;
+  const nothingYet = systems.data && items.length === 0 && !debouncedSearch && paging.page === 1;
   return (
     <section>
       <div className="page-header">
@@ -119,29 +117,7 @@ export function SystemsPage() {
           </tbody>
         </table>
       )}
-      {(cursors.length > 0 || systems.data?.nextCursor) && (
-        <nav className="pager" aria-label="Pages of systems">
-          <button
-            type="button"
-            className="button small"
-            disabled={cursors.length === 0 || systems.isFetching}
-            onClick={() => setPaging({ search: debouncedSearch, cursors: cursors.slice(0, -1) })}
-          >
-            Previous page
-          </button>
-          <span className="muted">Page {cursors.length + 1}</span>
-          <button
-            type="button"
-            className="button small"
-            disabled={!systems.data?.nextCursor || systems.isPlaceholderData || systems.isFetching}
-            onClick={() =>
-              systems.data?.nextCursor && setPaging({ search: debouncedSearch, cursors: [...cursors, systems.data.nextCursor] })
-            }
-          >
-            Next page
-          </button>
-        </nav>
-      )}
+      <CursorPager paging={paging} what="systems" query={systems} />
     </section>
   );
 }

@@ -3,7 +3,8 @@ import type { UserWithPassword } from '@conflux/contracts';
 import { useState } from 'react';
 import { OneTimeSecret } from '@/components/one-time-secret';
 import { useSession } from '@/features/session/use-session';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { CursorPager } from '@/components/cursor-pager';
+import { useSearchPaging } from '@/lib/use-search-paging';
 import { CreateUserForm } from './create-user-form';
 import { useUsers } from './use-users';
 import { UserRow, type RevealedPassword } from './user-row';
@@ -12,12 +13,9 @@ const PAGE_SIZE = 20;
 
 export function UsersPage() {
   const session = useSession();
-  const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search.trim(), 300);
-  // The cursors of the pages before the current one; a new search starts again at page one.
-  const [paging, setPaging] = useState<{ search: string; cursors: string[] }>({ search: '', cursors: [] });
-  const cursors = paging.search === debouncedSearch ? paging.cursors : [];
-  const users = useUsers({ search: debouncedSearch || undefined, cursor: cursors.at(-1), limit: PAGE_SIZE });
+  const paging = useSearchPaging();
+  const { search, setSearch, debouncedSearch } = paging;
+  const users = useUsers({ search: debouncedSearch || undefined, cursor: paging.cursor, limit: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const [revealed, setRevealed] = useState<RevealedPassword | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,27 +124,7 @@ export function UsersPage() {
           </tbody>
         </table>
       )}
-      {(cursors.length > 0 || users.data?.nextCursor) && (
-        <nav className="pager" aria-label="Pages of users">
-          <button
-            type="button"
-            className="button small"
-            disabled={cursors.length === 0 || users.isFetching}
-            onClick={() => setPaging({ search: debouncedSearch, cursors: cursors.slice(0, -1) })}
-          >
-            Previous page
-          </button>
-          <span className="muted">Page {cursors.length + 1}</span>
-          <button
-            type="button"
-            className="button small"
-            disabled={!users.data?.nextCursor || users.isPlaceholderData || users.isFetching}
-            onClick={() => users.data?.nextCursor && setPaging({ search: debouncedSearch, cursors: [...cursors, users.data.nextCursor] })}
-          >
-            Next page
-          </button>
-        </nav>
-      )}
+      <CursorPager paging={paging} what="users" query={users} />
     </section>
   );
 }
